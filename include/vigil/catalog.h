@@ -94,8 +94,20 @@ Result<BuildOptions> LoadManifest(const std::string& manifest_path);
 // The default catalog: the lists the project ships under data/ (see
 // data/README.md and data/manifest.json). `data_dir` is that folder.
 Result<BuildOptions> DefaultCatalogOptions(const std::string& data_dir);
+// The default catalog, from a cached snapshot when one matches the shipped
+// manifest, else built from data/ and cached ($VIGIL_CACHE_DIR, else
+// $XDG_CACHE_HOME/vigil, else ~/.cache/vigil; caching failures are ignored).
+Result<std::shared_ptr<const Catalog>> LoadDefaultCatalog();
 // Where the shipped data lives: $VIGIL_DATA_DIR, else the folder compiled in.
 std::string DefaultDataDir();
+
+// Opens a catalog snapshot, or builds a one-source catalog from a raw list file
+// or folder (format detected; ids use the format's usual dataset name, e.g.
+// un_sc_sanctions). Lets `vigil catalog diff` compare two list files directly.
+Result<std::shared_ptr<const Catalog>> OpenCatalogOrList(const std::string& path);
+// The dataset name a list format usually carries ("un_sc_sanctions" for UN XML).
+std::string_view DefaultDatasetName(ListFormat format);
+bool IsCatalogFile(const std::string& path);
 
 // Differences between two catalogs, by entity id.
 struct FieldChange {

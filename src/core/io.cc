@@ -74,7 +74,7 @@ Result<std::string> Gzip(std::string_view data) {
   return out;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
+Result<std::string> ReadRawFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     return Status::InvalidArgument(path + ": is a folder, expected a file");
@@ -83,7 +83,11 @@ Result<std::string> ReadFile(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) return Status::IOError(path + ": read failed");
-  std::string data = std::move(ss).str();
+  return std::move(ss).str();
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  VIGIL_ASSIGN_OR_RETURN(std::string data, ReadRawFile(path));
   if (IsGzip(data)) return Gunzip(data, path);
   return data;
 }

@@ -13,6 +13,8 @@ namespace vigil {
 
 // Reads a whole file. Content that starts with the gzip magic is inflated.
 Result<std::string> ReadFile(const std::string& path);
+// Reads a whole file as stored (no decompression).
+Result<std::string> ReadRawFile(const std::string& path);
 // Inflates gzip data; `name` is used in error messages.
 Result<std::string> Gunzip(std::string_view data, std::string_view name);
 // Deflates into gzip format (level 9).
