@@ -1,5 +1,6 @@
 #include "test_util.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -7,7 +8,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
-#include <sys/wait.h>
 
 namespace vigil::testing {
 

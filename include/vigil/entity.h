@@ -122,8 +122,8 @@ struct Identifier {
 
 // A link from this entity to another, with the source's own wording.
 struct Relation {
-  std::string kind;       // linkedTo, ownerOf, ownedBy, directorOf, associate …
-  std::string target_id;  // a stable vigil id when resolvable, else empty
+  std::string kind;         // linkedTo, ownerOf, ownedBy, directorOf, associate …
+  std::string target_id;    // a stable vigil id when resolvable, else empty
   std::string target_name;  // the source's name of the other side
   std::string wording;      // e.g. "Linked To: KOREA MINING DEVELOPMENT ..."
   bool operator==(const Relation&) const = default;

@@ -36,15 +36,15 @@ struct ParsedSource {
 
 // The list formats vigil reads.
 enum class ListFormat {
-  kAuto,            // choose from the dataset name and the file's content
-  kOfacCsv,         // sdn.csv (+ alt.csv, add.csv, sdn_comments.csv) or cons_prim.csv set
-  kOfacXml,         // sdnList XML (sdn.xml, consolidated.xml)
-  kUnXml,           // UN Security Council CONSOLIDATED_LIST XML
-  kUkOfsi,          // UK OFSI consolidated list, .xlsx or .csv
-  kEuFsf,           // EU Financial Sanctions File XML
-  kTradeCsl,        // trade.gov Consolidated Screening List CSV (optionally .gz)
-  kFtmJson,         // FollowTheMoney JSON lines, entities or delta ops
-  kWatchlistCsv,    // vigil's simple internal watchlist CSV (docs/watchlist-csv.md)
+  kAuto,          // choose from the dataset name and the file's content
+  kOfacCsv,       // sdn.csv (+ alt.csv, add.csv, sdn_comments.csv) or cons_prim.csv set
+  kOfacXml,       // sdnList XML (sdn.xml, consolidated.xml)
+  kUnXml,         // UN Security Council CONSOLIDATED_LIST XML
+  kUkOfsi,        // UK OFSI consolidated list, .xlsx or .csv
+  kEuFsf,         // EU Financial Sanctions File XML
+  kTradeCsl,      // trade.gov Consolidated Screening List CSV (optionally .gz)
+  kFtmJson,       // FollowTheMoney JSON lines, entities or delta ops
+  kWatchlistCsv,  // vigil's simple internal watchlist CSV (docs/watchlist-csv.md)
 };
 std::string_view ListFormatName(ListFormat format);
 Result<ListFormat> ParseListFormatName(std::string_view name);
@@ -103,8 +103,8 @@ void ApplyOfacRemarks(std::string_view remarks, Entity& entity, std::vector<Diag
 
 // One source of a catalog: which dataset, where, and in what format.
 struct SourceSpec {
-  std::string dataset;   // e.g. "us_ofac_sdn"
-  std::string path;      // file or folder
+  std::string dataset;  // e.g. "us_ofac_sdn"
+  std::string path;     // file or folder
   ListFormat format = ListFormat::kAuto;
   std::string publication_date;  // optional; the file's own date wins if it has one
   std::string sha256;            // optional; when set, the source bytes must match

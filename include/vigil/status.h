@@ -32,24 +32,12 @@ class Status {
   static Status InvalidArgument(std::string msg) {
     return Status(Code::kInvalidArgument, std::move(msg));
   }
-  static Status NotFound(std::string msg) {
-    return Status(Code::kNotFound, std::move(msg));
-  }
-  static Status IOError(std::string msg) {
-    return Status(Code::kIOError, std::move(msg));
-  }
-  static Status ParseError(std::string msg) {
-    return Status(Code::kParseError, std::move(msg));
-  }
-  static Status Corruption(std::string msg) {
-    return Status(Code::kCorruption, std::move(msg));
-  }
-  static Status Unsupported(std::string msg) {
-    return Status(Code::kUnsupported, std::move(msg));
-  }
-  static Status Internal(std::string msg) {
-    return Status(Code::kInternal, std::move(msg));
-  }
+  static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
+  static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
+  static Status ParseError(std::string msg) { return Status(Code::kParseError, std::move(msg)); }
+  static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
+  static Status Unsupported(std::string msg) { return Status(Code::kUnsupported, std::move(msg)); }
+  static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -72,7 +60,7 @@ std::string_view CodeName(Status::Code code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT
     if (std::get<Status>(data_).ok()) {
       data_ = Status::Internal("Result constructed from an OK status");
@@ -99,19 +87,19 @@ class Result {
 }  // namespace vigil
 
 // Returns early from the enclosing function when `expr` is not OK.
-#define VIGIL_RETURN_IF_ERROR(expr)           \
-  do {                                        \
-    ::vigil::Status vigil_status_ = (expr);   \
+#define VIGIL_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::vigil::Status vigil_status_ = (expr);        \
     if (!vigil_status_.ok()) return vigil_status_; \
   } while (0)
 
 #define VIGIL_CONCAT_INNER_(a, b) a##b
 #define VIGIL_CONCAT_(a, b) VIGIL_CONCAT_INNER_(a, b)
 // VIGIL_ASSIGN_OR_RETURN(auto x, Foo()); — binds the value or returns the error.
-#define VIGIL_ASSIGN_OR_RETURN(lhs, expr)                               \
-  auto VIGIL_CONCAT_(vigil_result_, __LINE__) = (expr);                 \
-  if (!VIGIL_CONCAT_(vigil_result_, __LINE__).ok())                     \
-    return VIGIL_CONCAT_(vigil_result_, __LINE__).status();             \
+#define VIGIL_ASSIGN_OR_RETURN(lhs, expr)                   \
+  auto VIGIL_CONCAT_(vigil_result_, __LINE__) = (expr);     \
+  if (!VIGIL_CONCAT_(vigil_result_, __LINE__).ok())         \
+    return VIGIL_CONCAT_(vigil_result_, __LINE__).status(); \
   lhs = std::move(VIGIL_CONCAT_(vigil_result_, __LINE__)).value()
 
 #endif  // VIGIL_STATUS_H_

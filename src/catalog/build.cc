@@ -1,9 +1,8 @@
 // Building a catalog from sources and manifests.
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "core/io.h"
 #include "core/strings.h"
@@ -134,14 +133,22 @@ Result<std::shared_ptr<const Catalog>> BuildCatalog(const BuildOptions& options,
 std::string_view DefaultDatasetName(ListFormat format) {
   switch (format) {
     case ListFormat::kOfacCsv:
-    case ListFormat::kOfacXml: return "us_ofac_sdn";
-    case ListFormat::kUnXml: return "un_sc_sanctions";
-    case ListFormat::kUkOfsi: return "gb_hmt_sanctions";
-    case ListFormat::kEuFsf: return "eu_fsf";
-    case ListFormat::kTradeCsl: return "us_trade_csl";
-    case ListFormat::kFtmJson: return "ftm";
-    case ListFormat::kWatchlistCsv: return "watchlist";
-    case ListFormat::kAuto: break;
+    case ListFormat::kOfacXml:
+      return "us_ofac_sdn";
+    case ListFormat::kUnXml:
+      return "un_sc_sanctions";
+    case ListFormat::kUkOfsi:
+      return "gb_hmt_sanctions";
+    case ListFormat::kEuFsf:
+      return "eu_fsf";
+    case ListFormat::kTradeCsl:
+      return "us_trade_csl";
+    case ListFormat::kFtmJson:
+      return "ftm";
+    case ListFormat::kWatchlistCsv:
+      return "watchlist";
+    case ListFormat::kAuto:
+      break;
   }
   return "unknown";
 }
@@ -159,7 +166,9 @@ Result<std::shared_ptr<const Catalog>> LoadDefaultCatalog() {
   }
   // The manifest holds every source's sha256, so its hash names the content.
   std::string cache_file =
-      cache_dir.empty() ? "" : JoinPath(cache_dir, "default-" + Sha256Hex(manifest).substr(0, 16) + ".vcat");
+      cache_dir.empty()
+          ? ""
+          : JoinPath(cache_dir, "default-" + Sha256Hex(manifest).substr(0, 16) + ".vcat");
   if (!cache_file.empty() && PathExists(cache_file)) {
     auto cached = Catalog::Load(cache_file);
     if (cached.ok()) return cached;

@@ -56,7 +56,9 @@ void WriteEntity(ByteWriter& w, const Entity& e) {
   for (const auto& t : e.topics()) w.String(t);
 }
 
-bool ReadCount(ByteReader& r, uint64_t* n) { return r.Varint(n) && *n <= kMaxCount && *n <= r.remaining(); }
+bool ReadCount(ByteReader& r, uint64_t* n) {
+  return r.Varint(n) && *n <= kMaxCount && *n <= r.remaining();
+}
 
 bool ReadEntity(ByteReader& r, Entity* e) {
   std::string id, schema_name;

@@ -16,8 +16,8 @@ std::map<std::string, std::map<std::string, size_t>> CountsByDatasetAndSchema(co
 
 std::string FormatCatalogInfo(const Catalog& c) {
   std::string out;
-  out += fmt::format("catalog {}  created {}  entities {}\n\n", c.version(), c.created_at(),
-                     c.size());
+  out +=
+      fmt::format("catalog {}  created {}  entities {}\n\n", c.version(), c.created_at(), c.size());
   out += fmt::format("{:<20} {:<10} {:<12} {:>9} {:>9}  {}\n", "dataset", "format", "published",
                      "entities", "warnings", "sha256");
   for (const auto& s : c.sources())
@@ -56,9 +56,9 @@ nlohmann::json CatalogInfoJson(const Catalog& c) {
 
 std::string FormatCatalogDiff(const CatalogDiff& diff, const Catalog& o, const Catalog& n,
                               size_t max_changed_shown) {
-  std::string out = fmt::format("{} -> {}: {} added, {} removed, {} changed\n", o.version(),
-                                n.version(), diff.added.size(), diff.removed.size(),
-                                diff.changed.size());
+  std::string out =
+      fmt::format("{} -> {}: {} added, {} removed, {} changed\n", o.version(), n.version(),
+                  diff.added.size(), diff.removed.size(), diff.changed.size());
   for (const auto& id : diff.added) out += fmt::format("+ {}  {}\n", id, n.Find(id)->caption());
   for (const auto& id : diff.removed) out += fmt::format("- {}  {}\n", id, o.Find(id)->caption());
   size_t shown = 0;

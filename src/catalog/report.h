@@ -4,7 +4,6 @@
 #define VIGIL_CATALOG_REPORT_H_
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "vigil/catalog.h"

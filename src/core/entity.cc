@@ -1,8 +1,9 @@
+#include "vigil/entity.h"
+
 #include <algorithm>
 #include <cstdio>
 
 #include "core/strings.h"
-#include "vigil/entity.h"
 
 namespace vigil {
 
@@ -32,8 +33,7 @@ bool SchemasCompatible(std::string_view a, std::string_view b) {
 }
 
 bool IsNameProperty(std::string_view p) {
-  return p == prop::kName || p == prop::kAlias || p == prop::kWeakAlias ||
-         p == prop::kPreviousName;
+  return p == prop::kName || p == prop::kAlias || p == prop::kWeakAlias || p == prop::kPreviousName;
 }
 
 namespace {
@@ -53,8 +53,7 @@ bool ParseDatePart(std::string_view s, PartialDate* d) {
       return false;
   }
   if (parts.size() == 3) {
-    if (parts[2].size() != 2 || !num(parts[2], &d->day) || d->day < 1 || d->day > 31)
-      return false;
+    if (parts[2].size() != 2 || !num(parts[2], &d->day) || d->day < 1 || d->day > 31) return false;
   }
   return true;
 }
@@ -120,7 +119,8 @@ void Entity::Add(std::string_view property, std::string_view value) {
   value = Trim(value);
   if (value.empty() || property.empty()) return;
   auto it = properties_.find(property);
-  if (it == properties_.end()) it = properties_.emplace(std::string(property), std::vector<std::string>{}).first;
+  if (it == properties_.end())
+    it = properties_.emplace(std::string(property), std::vector<std::string>{}).first;
   auto& values = it->second;
   if (std::find(values.begin(), values.end(), value) == values.end()) values.emplace_back(value);
 }
@@ -168,7 +168,8 @@ void Entity::AddDataset(std::string_view dataset) {
 void Entity::AddTopic(std::string_view topic) {
   topic = Trim(topic);
   if (topic.empty()) return;
-  if (std::find(topics_.begin(), topics_.end(), topic) == topics_.end()) topics_.emplace_back(topic);
+  if (std::find(topics_.begin(), topics_.end(), topic) == topics_.end())
+    topics_.emplace_back(topic);
 }
 
 void Entity::Merge(const Entity& other) {

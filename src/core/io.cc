@@ -34,7 +34,8 @@ Result<std::string> Gunzip(std::string_view data, std::string_view name) {
     out.append(buf, sizeof(buf) - zs.avail_out);
     if (rc == Z_STREAM_END) {
       // Concatenated gzip members are legal: continue with the next one.
-      if (zs.avail_in > 0 && IsGzip(std::string_view(reinterpret_cast<const char*>(zs.next_in), zs.avail_in))) {
+      if (zs.avail_in > 0 &&
+          IsGzip(std::string_view(reinterpret_cast<const char*>(zs.next_in), zs.avail_in))) {
         inflateReset(&zs);
         continue;
       }

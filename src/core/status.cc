@@ -4,14 +4,22 @@ namespace vigil {
 
 std::string_view CodeName(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk: return "OK";
-    case Status::Code::kInvalidArgument: return "InvalidArgument";
-    case Status::Code::kNotFound: return "NotFound";
-    case Status::Code::kIOError: return "IOError";
-    case Status::Code::kParseError: return "ParseError";
-    case Status::Code::kCorruption: return "Corruption";
-    case Status::Code::kUnsupported: return "Unsupported";
-    case Status::Code::kInternal: return "Internal";
+    case Status::Code::kOk:
+      return "OK";
+    case Status::Code::kInvalidArgument:
+      return "InvalidArgument";
+    case Status::Code::kNotFound:
+      return "NotFound";
+    case Status::Code::kIOError:
+      return "IOError";
+    case Status::Code::kParseError:
+      return "ParseError";
+    case Status::Code::kCorruption:
+      return "Corruption";
+    case Status::Code::kUnsupported:
+      return "Unsupported";
+    case Status::Code::kInternal:
+      return "Internal";
   }
   return "Unknown";
 }

@@ -67,7 +67,8 @@ std::vector<std::string> SplitTrimmed(std::string_view s, std::string_view delim
   size_t start = 0;
   while (start <= s.size()) {
     size_t pos = delim.empty() ? std::string_view::npos : s.find(delim, start);
-    std::string_view part = s.substr(start, pos == std::string_view::npos ? s.size() - start : pos - start);
+    std::string_view part =
+        s.substr(start, pos == std::string_view::npos ? s.size() - start : pos - start);
     part = Trim(part);
     if (!part.empty()) out.emplace_back(part);
     if (pos == std::string_view::npos) break;
@@ -141,8 +142,10 @@ std::string SanitizeUtf8(std::string_view s) {
     }
     bool valid = len != 0 && i + len <= s.size();
     for (size_t k = 1; valid && k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) valid = false;
-      else cp = (cp << 6) | (p[i + k] & 0x3F);
+      if ((p[i + k] & 0xC0) != 0x80)
+        valid = false;
+      else
+        cp = (cp << 6) | (p[i + k] & 0x3F);
     }
     if (valid) {
       // Reject overlong forms, surrogates and out-of-range code points.

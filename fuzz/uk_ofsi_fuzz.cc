@@ -1,0 +1,14 @@
+// Fuzzes the UK OFSI CSV form (the row-to-entity code it shares with the
+// spreadsheet form).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "vigil/lists.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto r = vigil::ParseUkOfsiCsvText(text, "fuzz", "fuzz.csv");
+  (void)r;
+  return 0;
+}

@@ -1,0 +1,159 @@
+#include "match/similarity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace vigil::match {
+namespace {
+
+bool Confusable(char a, char b) {
+  if (a > b) std::swap(a, b);
+  switch (a) {
+    case 'c':
+      return b == 'k' || b == 's' || b == 'q';
+    case 'k':
+      return b == 'q' || b == 'g';
+    case 's':
+      return b == 'z';
+    case 'i':
+      return b == 'y' || b == 'e' || b == 'j';
+    case 'e':
+      return b == 'a' || b == 'o';
+    case 'o':
+      return b == 'u';
+    case 'v':
+      return b == 'w';
+    case 'b':
+      return b == 'p' || b == 'v';
+    case 'd':
+      return b == 't';
+    case 'f':
+      return b == 'v';
+    case 'g':
+      return b == 'j';
+    case 'j':
+      return b == 'y' || b == 'z';
+    case 'l':
+      return b == 'r';
+    case 'm':
+      return b == 'n';
+    default:
+      return false;
+  }
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+double SubstitutionCost(char a, char b) {
+  if (a == b) return 0;
+  if (IsDigit(a) || IsDigit(b)) return 1.5;
+  return Confusable(a, b) ? 0.6 : 1.0;
+}
+
+double IndelCost(char c) { return IsDigit(c) ? 1.5 : 1.0; }
+
+}  // namespace
+
+double WeightedEditDistance(std::string_view a, std::string_view b, double max_cost) {
+  const size_t n = a.size(), m = b.size();
+  if (n == 0 || m == 0) {
+    double c = 0;
+    for (char ch : a) c += IndelCost(ch);
+    for (char ch : b) c += IndelCost(ch);
+    return c;
+  }
+  if (std::fabs(static_cast<double>(n) - static_cast<double>(m)) > max_cost) return max_cost + 1;
+  // Three rolling rows for the transposition case.
+  std::vector<double> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j == 0 ? 0 : prev[j - 1] + IndelCost(b[j - 1]);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = prev[0] + IndelCost(a[i - 1]);
+    double row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      double v = std::min({prev[j] + IndelCost(a[i - 1]), cur[j - 1] + IndelCost(b[j - 1]),
+                           prev[j - 1] + SubstitutionCost(a[i - 1], b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1])
+        v = std::min(v, prev2[j - 2] + 0.8);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > max_cost) return max_cost + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+double EditBudget(size_t len, bool unseen) {
+  if (len == 3 && unseen) return 1.0;
+  if (len <= 3) return 0;
+  if (len <= 5) return 1.0;
+  if (len <= 8) return 1.6;
+  if (len <= 12) return 2.4;
+  return 3.0;
+}
+
+int MaxEditOps(size_t len, bool unseen) {
+  // The cheapest operation costs 0.6 (a confusable substitution).
+  return static_cast<int>(std::floor(EditBudget(len, unseen) / 0.6 + 1e-9));
+}
+
+double TokenSimilarity(const TokenInfo& a, const TokenInfo& b) {
+  if (a.text == b.text) return 1.0;
+  // Canonical symbols (legal forms, generic words) match each other only
+  // exactly. A misspelt generic word ("informaton") is not recognised as one,
+  // so a plain token may still meet a generic symbol by its English word.
+  bool sym_a = !a.text.empty() && (a.text[0] == '#' || a.text[0] == '~');
+  bool sym_b = !b.text.empty() && (b.text[0] == '#' || b.text[0] == '~');
+  if (sym_a && sym_b) return 0;
+  if (sym_a || sym_b) {
+    const TokenInfo& sym = sym_a ? a : b;
+    const TokenInfo& plain = sym_a ? b : a;
+    if (sym.text[0] != '~' || plain.cls != text::TermClass::kName) return 0;
+    std::string_view word = sym.text.substr(1);
+    size_t len = std::max(word.size(), plain.text.size());
+    if (len < 6) return 0;
+    double budget = EditBudget(len);
+    double d = WeightedEditDistance(word, plain.text, budget);
+    return d <= budget ? 1.0 - d / static_cast<double>(len) : 0;
+  }
+  bool num_a = a.cls == text::TermClass::kNumber, num_b = b.cls == text::TermClass::kNumber;
+  if (num_a || num_b) return 0;  // numbers are identifiers of a kind: exact only
+  // An initial stands for any name with that first letter.
+  if ((a.text.size() == 1 || b.text.size() == 1) && a.text[0] == b.text[0]) return 0.7;
+  if (a.keys && b.keys && !a.keys->korean.empty() && !b.keys->korean.empty() &&
+      a.keys->korean != b.keys->korean &&
+      (a.keys->surname.empty() || a.keys->surname != b.keys->surname)) {
+    // Two different Korean syllables are two different names even one letter
+    // apart: Jong Un is not Tong Un, Jong Nam is not Jong Man.
+    return 0;
+  }
+  double sim = 0;
+  size_t len = std::max(a.text.size(), b.text.size());
+  double budget = EditBudget(len, a.unseen || b.unseen);
+  if (budget > 0) {
+    double d = WeightedEditDistance(a.text, b.text, budget);
+    if (d <= budget) sim = 1.0 - d / static_cast<double>(len);
+  }
+  if (a.keys && b.keys) {
+    const TokenKeys& ka = *a.keys;
+    const TokenKeys& kb = *b.keys;
+    // Romanizations of one Korean syllable or surname (Jong/Jeong/Chong,
+    // Ri/Rhee/Lee) are the same name written differently.
+    if (!ka.korean.empty() && ka.korean == kb.korean) sim = std::max(sim, 0.95);
+    if (!ka.surname.empty() && ka.surname == kb.surname) sim = std::max(sim, 0.95);
+    // Consonant skeletons (muhammad = mohammed) also need the same first and
+    // a compatible last letter: ahmadi is not ahmed.
+    auto soft = [](char c) {
+      return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'h' || c == 'y';
+    };
+    char la = a.text.back(), lb = b.text.back();
+    if (!ka.skeleton.empty() && ka.skeleton == kb.skeleton && a.text[0] == b.text[0] &&
+        (la == lb || (soft(la) && soft(lb))))
+      sim = std::max(sim, 0.85);
+  }
+  return sim;
+}
+
+}  // namespace vigil::match
