@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "catalog/report.h"
+#include "commands.h"
 #include "core/strings.h"
 #include "match/batch.h"
 #include "match/eval.h"
@@ -276,12 +277,17 @@ int main(int argc, char** argv) {
   eval->add_option("--threshold", eval_threshold, "Decision threshold")->capture_default_str();
   eval->add_flag("--errors", eval_errors, "List misclassified pairs");
 
+  int registered_exit = -1;
+  vigil::cli::RegisterServiceCommands(app, &registered_exit);
+  vigil::cli::RegisterWorkforceCommands(app, &registered_exit);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
 
+  if (registered_exit >= 0) return registered_exit;
   if (build->parsed()) return RunCatalogBuild(build_args);
   if (info->parsed()) {
     auto c = OpenCatalog(info_path);
