@@ -10,6 +10,7 @@
 #include "vigil/matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -104,6 +105,7 @@ struct DictToken {
   float weight = 1;
   float base_weight = 1;  // rarity only, without the class factor
   uint32_t df = 0;
+  uint8_t grams = 0;  // distinct padded bigrams (capped at 255)
 };
 
 struct FormRec {
@@ -158,15 +160,23 @@ struct PreparedQuery {
 };
 
 struct Scratch {
+  // Similar-token lists of tokens seen before on this thread, for the
+  // matcher `owner` (names are Zipfian: "mohammed" is looked up once).
+  uint64_t owner = 0;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>> similar_cache;
   std::vector<float> acc;
   std::vector<uint32_t> touched;
   std::vector<uint16_t> gram_count;
   std::vector<uint32_t> gram_touched;
 };
 
+std::atomic<uint64_t> g_matcher_generation{0};
+constexpr size_t kSimilarCacheMax = 200000;
+
 class MatcherImpl final : public Matcher {
  public:
-  explicit MatcherImpl(std::shared_ptr<const Catalog> catalog) : catalog_(std::move(catalog)) {
+  explicit MatcherImpl(std::shared_ptr<const Catalog> catalog)
+      : catalog_(std::move(catalog)), generation_(++g_matcher_generation) {
     Build();
   }
 
@@ -189,6 +199,7 @@ class MatcherImpl final : public Matcher {
   float BaseWeightOf(std::string_view text) const;
 
   std::shared_ptr<const Catalog> catalog_;
+  const uint64_t generation_;  // tells thread-local caches which matcher they hold
   std::vector<DictToken> dict_;
   std::unordered_map<std::string, uint32_t> dict_ids_;
   std::vector<FormRec> forms_;
@@ -301,6 +312,7 @@ void MatcherImpl::Build() {
     const DictToken& t = dict_[id];
     if (t.cls == text::TermClass::kNumber || t.cls == text::TermClass::kLegalForm) continue;
     Bigrams(t.text, &grams);
+    dict_[id].grams = static_cast<uint8_t>(std::min<size_t>(grams.size(), 255));
     for (uint32_t g : grams) gram_tokens_[g].push_back(id);
     if (!t.keys.korean.empty()) key_tokens_["k:" + t.keys.korean].push_back(id);
     if (!t.keys.surname.empty()) key_tokens_["s:" + t.keys.surname].push_back(id);
@@ -360,34 +372,73 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
       auto it = gram_tokens_.find(BigramKey('^', static_cast<unsigned char>(qt->text[0])));
       if (it != gram_tokens_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
     } else if (len >= 4 || (len == 3 && qt->unseen)) {
-      // q-gram lemma: within k edit operations a token keeps at least
-      // grams - 2k of its padded bigrams. The budget grows with the longer
-      // token, so allow for candidates up to k letters longer.
-      int k = std::max(match::MaxEditOps(len, qt->unseen),
-                       match::MaxEditOps(len + static_cast<size_t>(match::MaxEditOps(len + 4))));
+      // q-gram lemma: edits within the budget change at most D padded
+      // bigrams, so a pair within the budget shares at least
+      // max(distinct bigrams of either side) - D, where D grows with the
+      // longer token.
       std::vector<uint32_t> grams;
       Bigrams(qt->text, &grams);
-      int need = static_cast<int>(grams.size()) - 2 * k;
-      if (need < 1) need = 1;
-      auto& count = scratch->gram_count;
-      auto& touched = scratch->gram_touched;
-      if (count.size() < dict_.size()) count.assign(dict_.size(), 0);
-      touched.clear();
+      const int qgrams = static_cast<int>(grams.size());
+      // Prefix filter: a candidate must share at least qgrams - D bigrams,
+      // so it shares one of any D + 1 of them: scan only the rarest D + 1
+      // posting lists, then count exactly for the candidates they give.
+      const int max_ops = match::MaxEditOps(len + 4, qt->unseen);
+      const int destroy = match::MaxDestroyedBigrams(len + static_cast<size_t>(max_ops), qt->unseen);
+      std::vector<std::pair<size_t, uint32_t>> by_rarity;
       for (uint32_t g : grams) {
         auto it = gram_tokens_.find(g);
-        if (it == gram_tokens_.end()) continue;
-        for (uint32_t id : it->second) {
-          if (count[id]++ == 0) touched.push_back(id);
-        }
+        by_rarity.emplace_back(it == gram_tokens_.end() ? 0 : it->second.size(), g);
       }
+      std::sort(by_rarity.begin(), by_rarity.end());
+      size_t scan = qgrams - destroy >= 1 ? static_cast<size_t>(destroy + 1) : by_rarity.size();
+      scan = std::min(scan, by_rarity.size());
+      auto& mark = scratch->gram_count;
+      auto& touched = scratch->gram_touched;
+      if (mark.size() < dict_.size()) mark.assign(dict_.size(), 0);
+      touched.clear();
+      for (size_t r = 0; r < scan; ++r) {
+        auto it = gram_tokens_.find(by_rarity[r].second);
+        if (it == gram_tokens_.end()) continue;
+        for (uint32_t id : it->second)
+          if (!mark[id]) {
+            mark[id] = 1;
+            touched.push_back(id);
+          }
+      }
+      std::vector<uint32_t> cand_grams;
       for (uint32_t id : touched) {
-        if (count[id] >= need) {
-          size_t dl = dict_[id].text.size();
-          size_t diff = dl > len ? dl - len : len - dl;
-          if (static_cast<int>(diff) <= match::MaxEditOps(std::max(dl, len), qt->unseen))
-            ids.push_back(id);
+        mark[id] = 0;
+        const DictToken& d = dict_[id];
+        size_t dl = d.text.size();
+        size_t longer = std::max(dl, len);
+        size_t diff = dl > len ? dl - len : len - dl;
+        if (static_cast<int>(diff) > match::MaxEditOps(longer, qt->unseen)) continue;
+        // Keys and exact hits were collected above; here only spelling can
+        // connect the two, so the letter-count bound may reject early.
+        const bool symbol = !d.text.empty() && d.text[0] == '~';
+        if (symbol) {
+          ids.push_back(id);  // compared by its English word; few of them
+          continue;
         }
-        count[id] = 0;
+        if (match::LetterCountBound(qt->text, d.text) > match::EditBudget(longer, qt->unseen)) continue;
+        int need = std::max(qgrams, static_cast<int>(d.grams)) -
+                   match::MaxDestroyedBigrams(longer, qt->unseen);
+        if (need > 1) {
+          Bigrams(d.text, &cand_grams);
+          int shared = 0;
+          size_t a = 0, b = 0;
+          while (a < grams.size() && b < cand_grams.size()) {
+            if (grams[a] < cand_grams[b]) ++a;
+            else if (grams[a] > cand_grams[b]) ++b;
+            else {
+              ++shared;
+              ++a;
+              ++b;
+            }
+          }
+          if (shared < need) continue;
+        }
+        ids.push_back(id);
       }
     }
   }
@@ -487,9 +538,26 @@ PreparedQuery MatcherImpl::Prepare(const Query& query, bool brute_force, Scratch
       qf.weights[k] = FormTokenWeight(qt.weight, qt.base_weight, qt.cls, qf.distinctive);
     }
   }
+  if (scratch->owner != generation_ || scratch->similar_cache.size() > kSimilarCacheMax) {
+    scratch->similar_cache.clear();
+    scratch->owner = generation_;
+  }
   for (auto& qt : qtokens) {
     qt.unseen = qt.cls == text::TermClass::kName && !dict_ids_.count(qt.text);
-    FindSimilar(&qt, brute_force, scratch);
+    if (brute_force) {
+      FindSimilar(&qt, true, scratch);
+      continue;
+    }
+    // The class changes what a token may match, so it is part of the key.
+    std::string key = qt.text;
+    key += static_cast<char>('0' + static_cast<int>(qt.cls));
+    auto it = scratch->similar_cache.find(key);
+    if (it != scratch->similar_cache.end()) {
+      qt.similar = it->second;
+    } else {
+      FindSimilar(&qt, false, scratch);
+      scratch->similar_cache.emplace(std::move(key), qt.similar);
+    }
   }
 
   return pq;

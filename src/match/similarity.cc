@@ -1,6 +1,7 @@
 #include "match/similarity.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -48,7 +49,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 double SubstitutionCost(char a, char b) {
   if (a == b) return 0;
   if (IsDigit(a) || IsDigit(b)) return 1.5;
-  return Confusable(a, b) ? 0.6 : 1.0;
+  return Confusable(a, b) ? kConfusableCost : 1.0;
 }
 
 double IndelCost(char c) { return IsDigit(c) ? 1.5 : 1.0; }
@@ -64,9 +65,20 @@ double WeightedEditDistance(std::string_view a, std::string_view b, double max_c
     return c;
   }
   if (std::fabs(static_cast<double>(n) - static_cast<double>(m)) > max_cost) return max_cost + 1;
-  // Three rolling rows for the transposition case.
-  std::vector<double> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j == 0 ? 0 : prev[j - 1] + IndelCost(b[j - 1]);
+  // Three rolling rows for the transposition case; on the stack for the
+  // lengths names have, on the heap beyond.
+  constexpr size_t kStack = 64;
+  double stack_rows[3][kStack + 1];
+  std::vector<double> heap_rows;
+  double *prev2 = stack_rows[0], *prev = stack_rows[1], *cur = stack_rows[2];
+  if (m + 1 > kStack + 1) {
+    heap_rows.resize(3 * (m + 1));
+    prev2 = heap_rows.data();
+    prev = prev2 + (m + 1);
+    cur = prev + (m + 1);
+  }
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + IndelCost(b[j - 1]);
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = prev[0] + IndelCost(a[i - 1]);
     double row_min = cur[0];
@@ -79,10 +91,23 @@ double WeightedEditDistance(std::string_view a, std::string_view b, double max_c
       row_min = std::min(row_min, v);
     }
     if (row_min > max_cost) return max_cost + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    double* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m];
+}
+
+double LetterCountBound(std::string_view a, std::string_view b) {
+  int counts[64] = {};
+  for (char c : a) counts[static_cast<unsigned char>(c) & 63]++;
+  for (char c : b) counts[static_cast<unsigned char>(c) & 63]--;
+  int l1 = 0;
+  for (int v : counts) l1 += v < 0 ? -v : v;
+  // A substitution (>= kConfusableCost) moves two counts, an insertion or
+  // deletion (1.0) one, a transposition none.
+  return 0.5 * kConfusableCost * l1;
 }
 
 double EditBudget(size_t len, bool unseen) {
@@ -95,8 +120,32 @@ double EditBudget(size_t len, bool unseen) {
 }
 
 int MaxEditOps(size_t len, bool unseen) {
-  // The cheapest operation costs 0.6 (a confusable substitution).
-  return static_cast<int>(std::floor(EditBudget(len, unseen) / 0.6 + 1e-9));
+  return static_cast<int>(std::floor(EditBudget(len, unseen) / kConfusableCost + 1e-9));
+}
+
+namespace {
+int ComputeMaxDestroyedBigrams(size_t len, bool unseen) {
+  // A transposition (0.8) changes up to three padded bigrams, any other
+  // operation (at least kConfusableCost) up to two: take the worst mix.
+  double budget = EditBudget(len, unseen) + 1e-9;
+  int best = 0;
+  for (int t = 0; 0.8 * t <= budget; ++t) {
+    int others = static_cast<int>(std::floor((budget - 0.8 * t) / kConfusableCost));
+    best = std::max(best, 3 * t + 2 * others);
+  }
+  return best;
+}
+}  // namespace
+
+int MaxDestroyedBigrams(size_t len, bool unseen) {
+  static const auto table = [] {
+    std::array<std::array<int, 2>, 64> t{};
+    for (size_t l = 0; l < t.size(); ++l)
+      for (int u = 0; u < 2; ++u) t[l][static_cast<size_t>(u)] = ComputeMaxDestroyedBigrams(l, u != 0);
+    return t;
+  }();
+  if (len >= table.size()) return ComputeMaxDestroyedBigrams(len, unseen);
+  return table[len][unseen ? 1 : 0];
 }
 
 double TokenSimilarity(const TokenInfo& a, const TokenInfo& b) {
@@ -132,7 +181,7 @@ double TokenSimilarity(const TokenInfo& a, const TokenInfo& b) {
   double sim = 0;
   size_t len = std::max(a.text.size(), b.text.size());
   double budget = EditBudget(len, a.unseen || b.unseen);
-  if (budget > 0) {
+  if (budget > 0 && LetterCountBound(a.text, b.text) <= budget) {
     double d = WeightedEditDistance(a.text, b.text, budget);
     if (d <= budget) sim = 1.0 - d / static_cast<double>(len);
   }

@@ -12,10 +12,12 @@
 namespace vigil::match {
 
 // Weighted edit distance (Levenshtein with adjacent transpositions): letters
-// that romanizations confuse (c/k, s/z, i/y, u/o, v/w, j/z …) cost 0.6, a
+// that romanizations confuse (c/k, s/z, i/y, u/o, v/w, j/z …) cost 0.7, a
 // transposition 0.8, a digit 1.5, anything else 1.0. Stops early and returns
 // a value > max_cost once the distance must exceed max_cost.
 double WeightedEditDistance(std::string_view a, std::string_view b, double max_cost);
+// A cheap lower bound of WeightedEditDistance from letter counts alone.
+double LetterCountBound(std::string_view a, std::string_view b);
 
 // The edit budget for a token pair whose longer side has `len` letters: none
 // for short tokens (1–3 letters must match exactly or by key), then growing
@@ -23,8 +25,13 @@ double WeightedEditDistance(std::string_view a, std::string_view b, double max_c
 // `unseen`: one side is a query token no listed name contains — most likely a
 // typo — and gets one edit even at three letters ("Jong-uun" for "Jong-un").
 double EditBudget(size_t len, bool unseen = false);
-// Most edit operations a budget allows (for the q-gram filter of the index).
+// Substituting letters that romanizations confuse costs this much.
+inline constexpr double kConfusableCost = 0.7;
+// Most edit operations a budget allows (for the length filter of the index).
 int MaxEditOps(size_t len, bool unseen = false);
+// Most padded bigrams that edits within the budget can change: a pair within
+// the budget shares at least (distinct bigrams of either side) minus this.
+int MaxDestroyedBigrams(size_t len, bool unseen = false);
 
 struct TokenInfo {
   std::string_view text;
