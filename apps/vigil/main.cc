@@ -119,7 +119,7 @@ struct ScreenArgs {
 
 Result<vigil::Query> QueryFromArgs(const ScreenArgs& a) {
   nlohmann::json props = nlohmann::json::object();
-  props["name"] = a.names;
+  if (!a.names.empty()) props["name"] = a.names;
   if (!a.birth_dates.empty()) props["birthDate"] = a.birth_dates;
   if (!a.countries.empty()) props["country"] = a.countries;
   if (!a.gender.empty()) props["gender"] = {a.gender};
@@ -146,8 +146,8 @@ vigil::MatchOptions MatchOptionsFrom(const ScreenArgs& a) {
 }
 
 int RunScreen(const ScreenArgs& a) {
-  if (a.input.empty() && a.names.empty())
-    return Fail(Status::InvalidArgument("give a name to screen or --input FILE"));
+  if (a.input.empty() && a.names.empty() && a.identifiers.empty())
+    return Fail(Status::InvalidArgument("give a name or --id to screen, or --input FILE"));
   auto catalog = OpenCatalog(a.catalog);
   if (!catalog.ok()) return Fail(catalog.status());
   auto matcher = vigil::Matcher::Create(*catalog);
