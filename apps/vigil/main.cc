@@ -270,12 +270,19 @@ int main(int argc, char** argv) {
   std::string eval_pairs, eval_cross;
   double eval_threshold = 0.80;
   bool eval_errors = false;
+  size_t eval_variants = 0;
+  uint64_t eval_seed = 1;
+  std::string eval_catalog;
   auto* eval = app.add_subcommand("eval", "Precision and recall on labelled name pairs");
   eval->add_option("--pairs", eval_pairs,
                    "nomenklatura-style CSV (case_group,schema,name1,name2,is_match)");
   eval->add_option("--cross-script", eval_cross, "watchman-style cross-script CSV");
   eval->add_option("--threshold", eval_threshold, "Decision threshold")->capture_default_str();
   eval->add_flag("--errors", eval_errors, "List misclassified pairs");
+  eval->add_option("--variants", eval_variants,
+                   "Held-out style check: N listed names with one variation, N ordinary names");
+  eval->add_option("--seed", eval_seed, "Seed for --variants")->capture_default_str();
+  eval->add_option("--catalog", eval_catalog, "Catalog for --variants (default: the default catalog)");
 
   int registered_exit = -1;
   vigil::cli::RegisterServiceCommands(app, &registered_exit);
@@ -325,8 +332,16 @@ int main(int argc, char** argv) {
   }
   if (eval->parsed()) {
     std::vector<vigil::PairCase> pairs;
+    if (eval_variants > 0) {
+      auto catalog = OpenCatalog(eval_catalog);
+      if (!catalog.ok()) return Fail(catalog.status());
+      auto matcher = vigil::Matcher::Create(*catalog);
+      auto report = vigil::EvaluateVariants(*matcher, eval_variants, eval_variants, eval_seed, eval_threshold);
+      std::cout << vigil::FormatVariantReport(report, eval_errors ? 1000 : 0);
+      if (eval_pairs.empty() && eval_cross.empty()) return 0;
+    }
     if (eval_pairs.empty() && eval_cross.empty())
-      return Fail(Status::InvalidArgument("give --pairs FILE and/or --cross-script FILE"));
+      return Fail(Status::InvalidArgument("give --pairs FILE, --cross-script FILE or --variants N"));
     if (!eval_pairs.empty()) {
       auto p = vigil::LoadNomenklaturaPairs(eval_pairs);
       if (!p.ok()) return Fail(p.status());

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "core/csv.h"
 #include "core/io.h"
 #include "core/strings.h"
@@ -123,6 +126,253 @@ std::string FormatEvalReport(const EvalReport& r, bool list_errors) {
                          o.pair.query, o.pair.listed);
     }
   }
+  return out;
+}
+
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed * 0x9e3779b97f4a7c15ull + 1) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  size_t Below(size_t n) { return n ? static_cast<size_t>(Next() % n) : 0; }
+
+ private:
+  uint64_t state_;
+};
+
+bool IsAsciiName(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return !s.empty();
+}
+
+std::vector<std::string> Words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : name) {
+    if (c == ' ' || c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// One typing error inside a word of five or more letters.
+std::string Typo(const std::string& name, Rng& rng) {
+  auto words = Words(name);
+  std::vector<size_t> long_words;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].size() >= 5) long_words.push_back(i);
+  if (long_words.empty()) return "";
+  std::string& w = words[long_words[rng.Below(long_words.size())]];
+  size_t pos = 1 + rng.Below(w.size() - 2);
+  static const char kLetters[] = "abcdefghijklmnopqrstuvwxyz";
+  switch (rng.Below(4)) {
+    case 0: w.erase(pos, 1); break;
+    case 1: w.insert(pos, 1, kLetters[rng.Below(26)]); break;
+    case 2: w[pos] = kLetters[rng.Below(26)]; break;
+    default: std::swap(w[pos], w[pos - 1]); break;
+  }
+  return Join(words, " ");
+}
+
+std::string Reorder(const std::string& name) {
+  // "KIM, Yong Chol" -> "Yong Chol KIM"; "A B C" -> "C A B".
+  size_t comma = name.find(',');
+  if (comma != std::string::npos)
+    return std::string(Trim(name.substr(comma + 1))) + " " + std::string(Trim(name.substr(0, comma)));
+  auto words = Words(name);
+  if (words.size() < 2) return "";
+  std::rotate(words.rbegin(), words.rbegin() + 1, words.rend());
+  return Join(words, " ");
+}
+
+std::string Punctuation(const std::string& name) {
+  // Hyphens and commas dropped or joined, case changed: "Jong-un" -> "Jongun".
+  std::string out;
+  bool changed = false;
+  for (char c : name) {
+    if (c == '-') {
+      changed = true;
+      continue;
+    }
+    if (c == ',') {
+      changed = true;
+      continue;
+    }
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (!changed) {
+    auto words = Words(out);
+    if (words.size() < 3) return "";
+    words[1] += words[2];  // given names written as one word
+    words.erase(words.begin() + 2);
+    out = Join(words, " ");
+  }
+  return out;
+}
+
+// Spelling variants of Korean name syllables across romanization systems.
+std::string KoreanVariant(const std::string& name, Rng& rng) {
+  static const std::pair<const char*, const char*> kSwaps[] = {
+      {"jong", "jeong"}, {"chol", "cheol"}, {"ri", "lee"}, {"pak", "park"}, {"choe", "choi"},
+      {"yong", "young"}, {"song", "seong"}, {"hyok", "hyeok"}, {"myong", "myeong"},
+      {"kwang", "gwang"}, {"chun", "cheon"}, {"il", "ill"}, {"kim", "gim"}, {"un", "eun"},
+      {"son", "seon"}, {"ho", "ho"}, {"gon", "geon"}, {"ryong", "ryeong"}, {"nam", "nam"}};
+  auto words = Words(name);
+  bool changed = false;
+  for (auto& w : words) {
+    std::string lower = AsciiLower(w);
+    std::vector<std::string> parts;
+    for (auto p : Split(lower, '-')) parts.emplace_back(p);
+    for (auto& p : parts)
+      for (const auto& [from, to] : kSwaps)
+        if (p == from && std::string(from) != to && rng.Below(2) == 0) {
+          p = to;
+          changed = true;
+          break;
+        }
+    w = Join(parts, "-");
+  }
+  return changed ? Join(words, " ") : "";
+}
+
+}  // namespace
+
+VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t negatives,
+                               uint64_t seed, double threshold) {
+  VariantReport report;
+  Rng rng(seed);
+  const auto& entities = matcher.catalog().entities();
+  MatchOptions options;
+  options.threshold = threshold;
+  options.cutoff = threshold;
+  options.limit = 50;
+  auto is_korean = [](const Entity& e) {
+    for (auto p : {prop::kNationality, prop::kCountry, prop::kCitizenship})
+      for (const auto& v : e.Get(p))
+        if (v == "kp" || v == "kr") return true;
+    for (const auto& p : e.Get(prop::kProgram))
+      if (p.find("DPRK") != std::string::npos || p.find("NK") != std::string::npos) return true;
+    return false;
+  };
+  size_t attempts = 0;
+  size_t made = 0;
+  while (made < positives && attempts < positives * 50) {
+    ++attempts;
+    const Entity& e = entities[rng.Below(entities.size())];
+    auto kind_of = KindOfSchema(e.schema());
+    if (kind_of != SchemaKind::kPerson && kind_of != SchemaKind::kOrganization) continue;
+    std::string name = e.caption();
+    if (!IsAsciiName(name) || Words(name).size() < 2) continue;
+    std::string kind, variant;
+    switch (rng.Below(4)) {
+      case 0: kind = "typo"; variant = Typo(name, rng); break;
+      case 1: kind = "reorder"; variant = Reorder(name); break;
+      case 2: kind = "punctuation"; variant = Punctuation(name); break;
+      default:
+        if (kind_of != SchemaKind::kPerson || !is_korean(e)) continue;
+        kind = "korean-romanization";
+        variant = KoreanVariant(name, rng);
+    }
+    if (variant.empty() || variant == name) continue;
+    ++made;
+    Query q;
+    q.schema = e.schema();
+    q.names = {variant};
+    auto results = matcher.Match(q, options);
+    bool found = false;
+    if (results.ok())
+      for (const auto& r : *results) found |= r.match && r.entity == &e;
+    Confusion& c = report.by_kind[kind];
+    (found ? c.tp : c.fn)++;
+    (found ? report.overall.tp : report.overall.fn)++;
+    if (!found) report.misses.push_back(kind + ": " + variant + " -> " + e.id() + " (" + name + ")");
+  }
+  // Ordinary names: common given and family names of several cultures.
+  static const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> kPools = {
+      {{"John", "Mary", "David", "Sarah", "Michael", "Laura", "James", "Emma", "Robert", "Linda", "Daniel", "Anna"},
+       {"Smith", "Johnson", "Williams", "Brown", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas", "Moore", "Clark"}},
+      {{"Maria", "Jose", "Carlos", "Ana", "Luis", "Carmen", "Juan", "Sofia", "Pedro", "Lucia"},
+       {"Garcia", "Rodriguez", "Martinez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez", "Torres", "Flores"}},
+      {{"Min-jun", "Seo-yeon", "Ji-ho", "Ha-eun", "Do-yoon", "Ji-woo", "Seo-jun", "Soo-ah", "Hyun-woo", "Ye-jin"},
+       {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim"}},
+      {{"Wei", "Fang", "Lei", "Jing", "Yong", "Xiu", "Hao", "Min", "Tao", "Yan"},
+       {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu"}},
+      {{"Olga", "Ivan", "Elena", "Sergei", "Natalia", "Andrei", "Irina", "Pavel", "Tatiana", "Mikhail"},
+       {"Smirnova", "Kuznetsov", "Popova", "Sokolov", "Lebedeva", "Kozlov", "Novikova", "Morozov", "Volkova", "Pavlov"}},
+      {{"Priya", "Rahul", "Anjali", "Arjun", "Neha", "Vikram", "Pooja", "Amit", "Sneha", "Rohan"},
+       {"Sharma", "Patel", "Singh", "Kumar", "Gupta", "Reddy", "Nair", "Iyer", "Mehta", "Joshi"}},
+      {{"Lukas", "Sophie", "Jonas", "Lea", "Felix", "Mia", "Paul", "Hannah", "Leon", "Clara"},
+       {"Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Koch"}},
+  };
+  // A combination that a listed name contains in full (Andrei Pavlov in
+  // "PAVLOV, Andrei Ivanovich") is a rightful alert, not an ordinary name.
+  std::set<std::pair<std::string, std::string>> listed_pairs;
+  for (const auto& e : entities)
+    for (const auto& n : e.AllNames()) {
+      auto words = Words(AsciiLower(n));
+      for (auto& w : words) w.erase(std::remove(w.begin(), w.end(), '-'), w.end());
+      for (const auto& a : words)
+        for (const auto& b : words)
+          if (a != b) listed_pairs.insert({a, b});
+    }
+  for (size_t i = 0; i < negatives; ++i) {
+    const auto& pool = kPools[rng.Below(kPools.size())];
+    std::string name = pool.first[rng.Below(pool.first.size())] + " " + pool.second[rng.Below(pool.second.size())];
+    auto parts = Words(AsciiLower(name));
+    for (auto& w : parts) w.erase(std::remove(w.begin(), w.end(), '-'), w.end());
+    if (listed_pairs.count({parts[0], parts[1]})) continue;
+    Query q;
+    q.schema = "Person";
+    q.names = {name};
+    auto results = matcher.Match(q, options);
+    bool alert = false;
+    std::string what;
+    if (results.ok())
+      for (const auto& r : *results)
+        if (r.match) {
+          alert = true;
+          what = r.entity->id() + " " + r.entity->caption() + " (" + std::to_string(r.score) + ")";
+          break;
+        }
+    Confusion& c = report.by_kind["ordinary-name"];
+    (alert ? c.fp : c.tn)++;
+    (alert ? report.overall.fp : report.overall.tn)++;
+    if (alert) report.false_alerts.push_back(name + " -> " + what);
+  }
+  return report;
+}
+
+std::string FormatVariantReport(const VariantReport& r, size_t max_listed) {
+  std::string out = fmt::format("{:<22} {:>6} {:>8} {:>12}\n", "kind", "cases", "recall",
+                                "false-alert");
+  for (const auto& [kind, c] : r.by_kind) {
+    if (kind == "ordinary-name")
+      out += fmt::format("{:<22} {:>6} {:>8} {:>11.2f}%\n", kind, c.total(), "-",
+                         c.total() ? 100.0 * c.fp / c.total() : 0.0);
+    else
+      out += fmt::format("{:<22} {:>6} {:>8.3f} {:>12}\n", kind, c.total(), c.Recall(), "-");
+  }
+  int pos = r.overall.tp + r.overall.fn, neg = r.overall.tn + r.overall.fp;
+  out += fmt::format("{:<22} {:>6} {:>8.3f} {:>11.2f}%\n", "ALL", pos + neg, r.overall.Recall(),
+                     neg ? 100.0 * r.overall.fp / neg : 0.0);
+  for (size_t i = 0; i < r.misses.size() && i < max_listed; ++i) out += "  missed: " + r.misses[i] + "\n";
+  for (size_t i = 0; i < r.false_alerts.size() && i < max_listed; ++i)
+    out += "  false alert: " + r.false_alerts[i] + "\n";
   return out;
 }
 

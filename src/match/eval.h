@@ -57,4 +57,25 @@ std::string FormatEvalReport(const EvalReport& report, bool list_errors);
 
 }  // namespace vigil
 
+namespace vigil {
+
+class Matcher;
+
+// A held-out-style check on a real catalog: listed names with one variation
+// (typo, reordering, punctuation, Korean romanization variant) must still be
+// found as matches, and ordinary names (combinations of common given and
+// family names of several cultures that no list carries verbatim) must not
+// alert. Deterministic for a seed.
+struct VariantReport {
+  std::map<std::string, Confusion> by_kind;  // positives: tp/fn; negatives: tn/fp
+  Confusion overall;
+  std::vector<std::string> misses;  // "kind: query -> expected id"
+  std::vector<std::string> false_alerts;  // "query -> id (score)"
+};
+VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t negatives,
+                               uint64_t seed, double threshold);
+std::string FormatVariantReport(const VariantReport& report, size_t max_listed);
+
+}  // namespace vigil
+
 #endif  // VIGIL_MATCH_EVAL_H_

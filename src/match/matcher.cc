@@ -17,6 +17,8 @@
 
 #include "core/strings.h"
 #include "match/identifiers.h"
+#include "text/normalize.h"
+#include "text/org_terms.h"
 #include "match/name_analysis.h"
 #include "match/qualifiers.h"
 #include "match/similarity.h"
@@ -197,6 +199,7 @@ class MatcherImpl final : public Matcher {
   void Explain(const PreparedQuery& pq, uint32_t form, uint32_t qform, MatchResult* r) const;
   float WeightOf(std::string_view text, text::TermClass cls) const;
   float BaseWeightOf(std::string_view text) const;
+  std::string RepairOrgWords(std::string_view raw) const;
 
   std::shared_ptr<const Catalog> catalog_;
   const uint64_t generation_;  // tells thread-local caches which matcher they hold
@@ -343,6 +346,62 @@ float MatcherImpl::BaseWeightOf(std::string_view t) const {
   return it != dict_ids_.end() ? dict_[it->second].base_weight : 1.0f;
 }
 
+// Queries misspell or run together the generic words of organisation names
+// ("Limted Liabilty Co", "jointstock company"); their legal form then goes
+// unrecognised and the misspelt word counts as a rare name. Words the catalog
+// does not know are repaired towards the legal-form and generic vocabulary.
+std::string MatcherImpl::RepairOrgWords(std::string_view raw) const {
+  const auto& vocabulary = text::OrgVocabulary();
+  auto is_word = [&](std::string_view w) {
+    return std::binary_search(vocabulary.begin(), vocabulary.end(), w) ||
+           dict_ids_.count(std::string(w)) > 0;
+  };
+  std::vector<std::string> tokens = text::Tokenize(text::FoldLatin(raw));
+  bool changed = false;
+  for (auto& t : tokens) {
+    if (t.size() < 5 || dict_ids_.count(t) || std::binary_search(vocabulary.begin(), vocabulary.end(), t))
+      continue;
+    // A misspelt vocabulary word: the single closest within the edit budget.
+    std::string best;
+    double best_d = 1e9;
+    for (const auto& v : vocabulary) {
+      if (v.size() < 5) continue;
+      size_t len = std::max(v.size(), t.size());
+      double budget = std::min(match::EditBudget(len), 1.6);
+      if (match::LetterCountBound(t, v) > budget) continue;
+      double d = match::WeightedEditDistance(t, v, budget);
+      if (d > budget) continue;
+      if (d < best_d) {
+        best_d = d;
+        best = v;
+      }
+    }
+    if (!best.empty()) {
+      t = best;
+      changed = true;
+      continue;
+    }
+    // Two words run together, at least one of them a vocabulary word.
+    for (size_t cut = 2; cut + 2 <= t.size(); ++cut) {
+      std::string_view a = std::string_view(t).substr(0, cut), b = std::string_view(t).substr(cut);
+      bool a_vocab = std::binary_search(vocabulary.begin(), vocabulary.end(), a);
+      bool b_vocab = std::binary_search(vocabulary.begin(), vocabulary.end(), b);
+      if ((a_vocab || b_vocab) && is_word(a) && is_word(b)) {
+        t = std::string(a) + " " + std::string(b);
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (!changed) return "";
+  std::string out;
+  for (const auto& t : tokens) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
 void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch) const {
   qt->similar.clear();
   match::TokenInfo qi{qt->text, qt->cls, &qt->keys, qt->unseen};
@@ -455,8 +514,16 @@ PreparedQuery MatcherImpl::Prepare(const Query& query, bool brute_force, Scratch
   NameKind kind = KindFor(query.schema);
 
   std::unordered_map<std::string, uint32_t> qtoken_ids;
+  std::vector<std::string> names;
   for (const auto& raw : query.names) {
     if (Trim(raw).empty()) continue;
+    names.push_back(raw);
+    if (kind != NameKind::kPerson && text::DominantScript(raw) == text::Script::kLatin) {
+      std::string repaired = RepairOrgWords(raw);
+      if (!repaired.empty()) names.push_back(std::move(repaired));
+    }
+  }
+  for (const auto& raw : names) {
     size_t name_index = query_names.size();
     query_names.push_back(raw);
     for (const auto& form : match::AnalyzeName(raw, kind, /*query_side=*/true)) {

@@ -20,6 +20,13 @@ bool IsDigits(std::string_view s) {
 // "Jong Un" become the same tokens.
 bool LooksKorean(const std::vector<std::string>& tokens) {
   if (tokens.size() < 2 || tokens.size() > 5) return false;
+  // Letters and vowel pairs no Korean romanization writes, but pinyin does:
+  // Wu Weihua and Wang Xiaoming are Chinese even with a surname Korea shares.
+  for (const auto& t : tokens) {
+    if (t.find_first_of("xqzfv") != std::string::npos) return false;
+    for (std::string_view pair : {"ua", "uo", "ao", "ou", "ei", "iu", "ia"})
+      if (t.find(pair) != std::string::npos) return false;
+  }
   return !text::KoreanSurnameKey(tokens.front()).empty() ||
          !text::KoreanSurnameKey(tokens.back()).empty();
 }
@@ -29,7 +36,8 @@ std::vector<std::string> SplitKoreanSyllables(const std::vector<std::string>& to
   for (const auto& t : tokens) {
     std::vector<std::string> parts;
     if (t.size() >= 4 && text::KoreanSurnameKey(t).empty()) parts = text::SegmentKoreanSyllables(t);
-    if (parts.size() >= 2 && parts.size() <= 3) {
+    bool all_long = std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return p.size() >= 2; });
+    if (parts.size() >= 2 && parts.size() <= 3 && all_long) {
       out.insert(out.end(), parts.begin(), parts.end());
     } else {
       out.push_back(t);
@@ -194,11 +202,19 @@ std::vector<AnalyzedForm> AnalyzeName(std::string_view raw, NameKind kind, bool 
   for (const auto& r : renderings) {
     std::vector<std::string> tokens = text::Tokenize(r);
     if (tokens.empty()) continue;
-    if (kind != NameKind::kOrganization && LooksKorean(tokens))
-      tokens = SplitKoreanSyllables(tokens);
     AnalyzedForm form = Classify(tokens, kind);
     form.script = script;
     AddForm(std::move(form), &out);
+    // The syllable-split form is added, not substituted: whether a name
+    // looks Korean can depend on word order, and both sides must meet.
+    if (kind != NameKind::kOrganization && LooksKorean(tokens)) {
+      std::vector<std::string> split = SplitKoreanSyllables(tokens);
+      if (split != tokens) {
+        AnalyzedForm split_form = Classify(split, kind);
+        split_form.script = script;
+        AddForm(std::move(split_form), &out);
+      }
+    }
   }
   if (query_side && !out.empty()) {
     // Glued neighbours: "Al Rahman" also as "alrahman", "Jong Un" as "jongun",

@@ -165,7 +165,7 @@ double TokenSimilarity(const TokenInfo& a, const TokenInfo& b) {
     if (len < 6) return 0;
     double budget = EditBudget(len);
     double d = WeightedEditDistance(word, plain.text, budget);
-    return d <= budget ? 1.0 - d / static_cast<double>(len) : 0;
+    return d <= budget ? std::max(0.0, 1.0 - kEditDecay * d / static_cast<double>(len)) : 0;
   }
   bool num_a = a.cls == text::TermClass::kNumber, num_b = b.cls == text::TermClass::kNumber;
   if (num_a || num_b) return 0;  // numbers are identifiers of a kind: exact only
@@ -183,7 +183,7 @@ double TokenSimilarity(const TokenInfo& a, const TokenInfo& b) {
   double budget = EditBudget(len, a.unseen || b.unseen);
   if (budget > 0 && LetterCountBound(a.text, b.text) <= budget) {
     double d = WeightedEditDistance(a.text, b.text, budget);
-    if (d <= budget) sim = 1.0 - d / static_cast<double>(len);
+    if (d <= budget) sim = std::max(0.0, 1.0 - kEditDecay * d / static_cast<double>(len));
   }
   if (a.keys && b.keys) {
     const TokenKeys& ka = *a.keys;

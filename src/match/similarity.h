@@ -25,6 +25,10 @@ double LetterCountBound(std::string_view a, std::string_view b);
 // `unseen`: one side is a query token no listed name contains — most likely a
 // typo — and gets one edit even at three letters ("Jong-uun" for "Jong-un").
 double EditBudget(size_t len, bool unseen = false);
+// Similarity of two tokens within the budget: 1 - kEditDecay * distance / length.
+// Steeper than 1 - d/len, so one letter in a short name (Mary / Mark) weighs more
+// than one letter in a long one.
+inline constexpr double kEditDecay = 1.4;
 // Substituting letters that romanizations confuse costs this much.
 inline constexpr double kConfusableCost = 0.7;
 // Most edit operations a budget allows (for the length filter of the index).

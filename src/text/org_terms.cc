@@ -221,6 +221,7 @@ class TermTable {
   }
   size_t max_cjk_length() const { return max_cjk_length_; }
   bool IsStopword(const std::string& token) const { return stopwords_.count(token) > 0; }
+  const std::vector<std::string>& vocabulary() const { return vocabulary_; }
 
  private:
   TermTable() {
@@ -251,6 +252,11 @@ class TermTable {
       }
     }
     for (std::string_view w : kStopwords) stopwords_.emplace(w);
+    std::unordered_set<std::string> words;
+    for (const auto& [phrase, symbols] : latin_)
+      for (const std::string& w : Tokenize(phrase)) words.insert(w);
+    vocabulary_.assign(words.begin(), words.end());
+    std::sort(vocabulary_.begin(), vocabulary_.end());
   }
 
   std::unordered_map<std::string, std::vector<CanonicalToken>> latin_;
@@ -258,6 +264,7 @@ class TermTable {
   std::unordered_map<std::u32string, std::vector<CanonicalToken>> cjk_;
   size_t max_cjk_length_ = 0;
   std::unordered_set<std::string> stopwords_;
+  std::vector<std::string> vocabulary_;
 };
 
 CanonicalToken ClassifyWord(const std::string& token, const TermTable& table) {
@@ -388,5 +395,7 @@ std::vector<CanonicalToken> SplitCjkOrgName(std::string_view utf8) {
   flush_other();
   return out;
 }
+
+const std::vector<std::string>& OrgVocabulary() { return TermTable::Get().vocabulary(); }
 
 }  // namespace vigil::text

@@ -47,6 +47,11 @@ std::vector<CanonicalToken> CanonicalizeOrgTokens(const std::vector<std::string>
 // with CanonicalizeOrgTokens; spaces and punctuation separate tokens.
 std::vector<CanonicalToken> SplitCjkOrgName(std::string_view utf8);
 
+// Every single Latin word of the legal-form and generic-word tables ("company",
+// "limited", "trading", "obshchestvo" …), sorted. Used to repair misspelt or
+// merged organisation words in queries.
+const std::vector<std::string>& OrgVocabulary();
+
 }  // namespace vigil::text
 
 #endif  // VIGIL_TEXT_ORG_TERMS_H_
