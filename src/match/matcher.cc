@@ -86,6 +86,13 @@ float FormTokenWeight(float weight, float base_weight, text::TermClass cls, uint
   return weight;
 }
 
+uint32_t LetterMask(std::string_view t) {
+  uint32_t m = 0;
+  for (char c : t)
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  return m;
+}
+
 uint32_t BigramKey(unsigned char a, unsigned char b) { return (static_cast<uint32_t>(a) << 8) | b; }
 
 void Bigrams(std::string_view t, std::vector<uint32_t>* out) {
@@ -108,6 +115,7 @@ struct DictToken {
   float base_weight = 1;  // rarity only, without the class factor
   uint32_t df = 0;
   uint8_t grams = 0;  // distinct padded bigrams (capped at 255)
+  uint32_t letters = 0;  // which of a-z occur: a free lower bound on edits
 };
 
 struct FormRec {
@@ -309,18 +317,24 @@ void MatcherImpl::Build() {
       prev = id;
     }
   }
-  // Bigram and key postings over the dictionary.
+  // Bigram and key postings over the dictionary; bigram postings are sorted
+  // by token length so a query scans only the lengths its budget allows.
   std::vector<uint32_t> grams;
   for (uint32_t id = 0; id < dict_.size(); ++id) {
     const DictToken& t = dict_[id];
     if (t.cls == text::TermClass::kNumber || t.cls == text::TermClass::kLegalForm) continue;
     Bigrams(t.text, &grams);
     dict_[id].grams = static_cast<uint8_t>(std::min<size_t>(grams.size(), 255));
+    dict_[id].letters = LetterMask(t.text);
     for (uint32_t g : grams) gram_tokens_[g].push_back(id);
     if (!t.keys.korean.empty()) key_tokens_["k:" + t.keys.korean].push_back(id);
     if (!t.keys.surname.empty()) key_tokens_["s:" + t.keys.surname].push_back(id);
     if (!t.keys.skeleton.empty()) key_tokens_["c:" + t.keys.skeleton].push_back(id);
   }
+  for (auto& [g, ids] : gram_tokens_)
+    std::stable_sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) {
+      return dict_[a].text.size() < dict_[b].text.size();
+    });
 }
 
 size_t MatcherImpl::memory_bytes() const {
@@ -371,7 +385,9 @@ std::string MatcherImpl::RepairOrgWords(std::string_view raw) const {
       if (match::LetterCountBound(t, v) > budget) continue;
       double d = match::WeightedEditDistance(t, v, budget);
       if (d > budget) continue;
-      if (d < best_d) {
+      // On a tie prefer the longer word: typing drops letters more often
+      // than it adds them.
+      if (d < best_d || (d == best_d && v.size() > best.size())) {
         best_d = d;
         best = v;
       }
@@ -455,15 +471,27 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
       auto& touched = scratch->gram_touched;
       if (mark.size() < dict_.size()) mark.assign(dict_.size(), 0);
       touched.clear();
+      // Insertions and deletions cost 1.0 each: lengths further apart than
+      // the largest budget in reach cannot be within it.
+      const size_t max_diff = static_cast<size_t>(match::EditBudget(len + 3, qt->unseen));
+      // (+1: generic symbols carry a '~' before their word.)
+      const size_t min_len = len > max_diff ? len - max_diff : 0, max_len = len + max_diff + 1;
+      auto length_of = [&](uint32_t id) { return dict_[id].text.size(); };
       for (size_t r = 0; r < scan; ++r) {
         auto it = gram_tokens_.find(by_rarity[r].second);
         if (it == gram_tokens_.end()) continue;
-        for (uint32_t id : it->second)
+        const auto& postings = it->second;
+        auto first = std::partition_point(postings.begin(), postings.end(),
+                                          [&](uint32_t id) { return length_of(id) < min_len; });
+        for (auto p = first; p != postings.end() && length_of(*p) <= max_len; ++p) {
+          uint32_t id = *p;
           if (!mark[id]) {
             mark[id] = 1;
             touched.push_back(id);
           }
+        }
       }
+      const uint32_t qletters = LetterMask(qt->text);
       std::vector<uint32_t> cand_grams;
       for (uint32_t id : touched) {
         mark[id] = 0;
@@ -471,15 +499,18 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
         size_t dl = d.text.size();
         size_t longer = std::max(dl, len);
         size_t diff = dl > len ? dl - len : len - dl;
-        if (static_cast<int>(diff) > match::MaxEditOps(longer, qt->unseen)) continue;
-        // Keys and exact hits were collected above; here only spelling can
-        // connect the two, so the letter-count bound may reject early.
         const bool symbol = !d.text.empty() && d.text[0] == '~';
         if (symbol) {
           ids.push_back(id);  // compared by its English word; few of them
           continue;
         }
-        if (match::LetterCountBound(qt->text, d.text) > match::EditBudget(longer, qt->unseen)) continue;
+        if (static_cast<int>(diff) > match::MaxEditOps(longer, qt->unseen)) continue;
+        // Keys and exact hits were collected above; here only spelling can
+        // connect the two, so the letter-count bound may reject early.
+        const double budget = match::EditBudget(longer, qt->unseen);
+        // Each letter only one side has needs at least half a substitution.
+        if (0.5 * match::kConfusableCost * __builtin_popcount(qletters ^ d.letters) > budget) continue;
+        if (match::LetterCountBound(qt->text, d.text) > budget) continue;
         int need = std::max(qgrams, static_cast<int>(d.grams)) -
                    match::MaxDestroyedBigrams(longer, qt->unseen);
         if (need > 1) {
