@@ -22,7 +22,7 @@ cmake --build --preset asan -j "$JOBS"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j "$JOBS"
 
-echo "== fuzz targets (${VIGIL_FUZZ_SECONDS:-15} s each)"
+echo "== fuzz targets (${VIGIL_FUZZ_SECONDS:-10} s each)"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$JOBS"
 for target in build/fuzz/*_fuzz; do
@@ -32,7 +32,7 @@ for target in build/fuzz/*_fuzz; do
   seeds="fuzz/seeds/${name%_fuzz}"
   [ -d "$seeds" ] || seeds=""
   echo "-- $name"
-  "$target" -max_total_time="${VIGIL_FUZZ_SECONDS:-15}" -timeout=10 -rss_limit_mb=2048 \
+  "$target" -max_total_time="${VIGIL_FUZZ_SECONDS:-10}" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=0 "$corpus" $seeds 2>&1 | tail -n 2
 done
 echo "fuzz: all targets ran without a crash"

@@ -10,6 +10,8 @@ namespace vigil::cli {
 
 // serve, audit, cases, monitor (src/server, src/store, src/monitor).
 void RegisterServiceCommands(CLI::App& app, int* exit_code);
+// update: download the official lists into a new catalog (src/update).
+void RegisterUpdateCommands(CLI::App& app, int* exit_code);
 // workforce scan / generate (src/workforce).
 void RegisterWorkforceCommands(CLI::App& app, int* exit_code);
 

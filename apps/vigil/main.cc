@@ -282,16 +282,19 @@ int main(int argc, char** argv) {
   eval->add_option("--variants", eval_variants,
                    "Held-out style check: N listed names with one variation, N ordinary names");
   eval->add_option("--seed", eval_seed, "Seed for --variants")->capture_default_str();
-  eval->add_option("--catalog", eval_catalog, "Catalog for --variants (default: the default catalog)");
+  eval->add_option("--catalog", eval_catalog,
+                   "Catalog for --variants (default: the default catalog)");
 
   int registered_exit = -1;
   vigil::cli::RegisterServiceCommands(app, &registered_exit);
+  vigil::cli::RegisterUpdateCommands(app, &registered_exit);
   vigil::cli::RegisterWorkforceCommands(app, &registered_exit);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    int code = app.exit(e);  // prints the message (or --help)
+    return code == 0 ? 0 : kExitUsage;
   }
 
   if (registered_exit >= 0) return registered_exit;
@@ -336,12 +339,14 @@ int main(int argc, char** argv) {
       auto catalog = OpenCatalog(eval_catalog);
       if (!catalog.ok()) return Fail(catalog.status());
       auto matcher = vigil::Matcher::Create(*catalog);
-      auto report = vigil::EvaluateVariants(*matcher, eval_variants, eval_variants, eval_seed, eval_threshold);
+      auto report = vigil::EvaluateVariants(*matcher, eval_variants, eval_variants, eval_seed,
+                                            eval_threshold);
       std::cout << vigil::FormatVariantReport(report, eval_errors ? 1000 : 0);
       if (eval_pairs.empty() && eval_cross.empty()) return 0;
     }
     if (eval_pairs.empty() && eval_cross.empty())
-      return Fail(Status::InvalidArgument("give --pairs FILE, --cross-script FILE or --variants N"));
+      return Fail(
+          Status::InvalidArgument("give --pairs FILE, --cross-script FILE or --variants N"));
     if (!eval_pairs.empty()) {
       auto p = vigil::LoadNomenklaturaPairs(eval_pairs);
       if (!p.ok()) return Fail(p.status());

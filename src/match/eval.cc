@@ -181,10 +181,18 @@ std::string Typo(const std::string& name, Rng& rng) {
   size_t pos = 1 + rng.Below(w.size() - 2);
   static const char kLetters[] = "abcdefghijklmnopqrstuvwxyz";
   switch (rng.Below(4)) {
-    case 0: w.erase(pos, 1); break;
-    case 1: w.insert(pos, 1, kLetters[rng.Below(26)]); break;
-    case 2: w[pos] = kLetters[rng.Below(26)]; break;
-    default: std::swap(w[pos], w[pos - 1]); break;
+    case 0:
+      w.erase(pos, 1);
+      break;
+    case 1:
+      w.insert(pos, 1, kLetters[rng.Below(26)]);
+      break;
+    case 2:
+      w[pos] = kLetters[rng.Below(26)];
+      break;
+    default:
+      std::swap(w[pos], w[pos - 1]);
+      break;
   }
   return Join(words, " ");
 }
@@ -193,7 +201,8 @@ std::string Reorder(const std::string& name) {
   // "KIM, Yong Chol" -> "Yong Chol KIM"; "A B C" -> "C A B".
   size_t comma = name.find(',');
   if (comma != std::string::npos)
-    return std::string(Trim(name.substr(comma + 1))) + " " + std::string(Trim(name.substr(0, comma)));
+    return std::string(Trim(name.substr(comma + 1))) + " " +
+           std::string(Trim(name.substr(0, comma)));
   auto words = Words(name);
   if (words.size() < 2) return "";
   std::rotate(words.rbegin(), words.rbegin() + 1, words.rend());
@@ -228,10 +237,11 @@ std::string Punctuation(const std::string& name) {
 // Spelling variants of Korean name syllables across romanization systems.
 std::string KoreanVariant(const std::string& name, Rng& rng) {
   static const std::pair<const char*, const char*> kSwaps[] = {
-      {"jong", "jeong"}, {"chol", "cheol"}, {"ri", "lee"}, {"pak", "park"}, {"choe", "choi"},
-      {"yong", "young"}, {"song", "seong"}, {"hyok", "hyeok"}, {"myong", "myeong"},
-      {"kwang", "gwang"}, {"chun", "cheon"}, {"il", "ill"}, {"kim", "gim"}, {"un", "eun"},
-      {"son", "seon"}, {"ho", "ho"}, {"gon", "geon"}, {"ryong", "ryeong"}, {"nam", "nam"}};
+      {"jong", "jeong"},   {"chol", "cheol"},   {"ri", "lee"},     {"pak", "park"},
+      {"choe", "choi"},    {"yong", "young"},   {"song", "seong"}, {"hyok", "hyeok"},
+      {"myong", "myeong"}, {"kwang", "gwang"},  {"chun", "cheon"}, {"il", "ill"},
+      {"kim", "gim"},      {"un", "eun"},       {"son", "seon"},   {"ho", "ho"},
+      {"gon", "geon"},     {"ryong", "ryeong"}, {"nam", "nam"}};
   auto words = Words(name);
   bool changed = false;
   for (auto& w : words) {
@@ -280,9 +290,18 @@ VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t 
     if (!IsAsciiName(name) || Words(name).size() < 2) continue;
     std::string kind, variant;
     switch (rng.Below(4)) {
-      case 0: kind = "typo"; variant = Typo(name, rng); break;
-      case 1: kind = "reorder"; variant = Reorder(name); break;
-      case 2: kind = "punctuation"; variant = Punctuation(name); break;
+      case 0:
+        kind = "typo";
+        variant = Typo(name, rng);
+        break;
+      case 1:
+        kind = "reorder";
+        variant = Reorder(name);
+        break;
+      case 2:
+        kind = "punctuation";
+        variant = Punctuation(name);
+        break;
       default:
         if (kind_of != SchemaKind::kPerson || !is_korean(e)) continue;
         kind = "korean-romanization";
@@ -300,24 +319,32 @@ VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t 
     Confusion& c = report.by_kind[kind];
     (found ? c.tp : c.fn)++;
     (found ? report.overall.tp : report.overall.fn)++;
-    if (!found) report.misses.push_back(kind + ": " + variant + " -> " + e.id() + " (" + name + ")");
+    if (!found)
+      report.misses.push_back(kind + ": " + variant + " -> " + e.id() + " (" + name + ")");
   }
   // Ordinary names: common given and family names of several cultures.
   static const std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> kPools = {
-      {{"John", "Mary", "David", "Sarah", "Michael", "Laura", "James", "Emma", "Robert", "Linda", "Daniel", "Anna"},
-       {"Smith", "Johnson", "Williams", "Brown", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas", "Moore", "Clark"}},
+      {{"John", "Mary", "David", "Sarah", "Michael", "Laura", "James", "Emma", "Robert", "Linda",
+        "Daniel", "Anna"},
+       {"Smith", "Johnson", "Williams", "Brown", "Miller", "Davis", "Wilson", "Taylor", "Anderson",
+        "Thomas", "Moore", "Clark"}},
       {{"Maria", "Jose", "Carlos", "Ana", "Luis", "Carmen", "Juan", "Sofia", "Pedro", "Lucia"},
-       {"Garcia", "Rodriguez", "Martinez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez", "Torres", "Flores"}},
-      {{"Min-jun", "Seo-yeon", "Ji-ho", "Ha-eun", "Do-yoon", "Ji-woo", "Seo-jun", "Soo-ah", "Hyun-woo", "Ye-jin"},
+       {"Garcia", "Rodriguez", "Martinez", "Lopez", "Gonzalez", "Perez", "Sanchez", "Ramirez",
+        "Torres", "Flores"}},
+      {{"Min-jun", "Seo-yeon", "Ji-ho", "Ha-eun", "Do-yoon", "Ji-woo", "Seo-jun", "Soo-ah",
+        "Hyun-woo", "Ye-jin"},
        {"Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim"}},
       {{"Wei", "Fang", "Lei", "Jing", "Yong", "Xiu", "Hao", "Min", "Tao", "Yan"},
        {"Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Wu"}},
-      {{"Olga", "Ivan", "Elena", "Sergei", "Natalia", "Andrei", "Irina", "Pavel", "Tatiana", "Mikhail"},
-       {"Smirnova", "Kuznetsov", "Popova", "Sokolov", "Lebedeva", "Kozlov", "Novikova", "Morozov", "Volkova", "Pavlov"}},
+      {{"Olga", "Ivan", "Elena", "Sergei", "Natalia", "Andrei", "Irina", "Pavel", "Tatiana",
+        "Mikhail"},
+       {"Smirnova", "Kuznetsov", "Popova", "Sokolov", "Lebedeva", "Kozlov", "Novikova", "Morozov",
+        "Volkova", "Pavlov"}},
       {{"Priya", "Rahul", "Anjali", "Arjun", "Neha", "Vikram", "Pooja", "Amit", "Sneha", "Rohan"},
        {"Sharma", "Patel", "Singh", "Kumar", "Gupta", "Reddy", "Nair", "Iyer", "Mehta", "Joshi"}},
       {{"Lukas", "Sophie", "Jonas", "Lea", "Felix", "Mia", "Paul", "Hannah", "Leon", "Clara"},
-       {"Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Koch"}},
+       {"Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker",
+        "Hoffmann", "Koch"}},
   };
   // A combination that a listed name contains in full (Andrei Pavlov in
   // "PAVLOV, Andrei Ivanovich") is a rightful alert, not an ordinary name.
@@ -332,7 +359,8 @@ VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t 
     }
   for (size_t i = 0; i < negatives; ++i) {
     const auto& pool = kPools[rng.Below(kPools.size())];
-    std::string name = pool.first[rng.Below(pool.first.size())] + " " + pool.second[rng.Below(pool.second.size())];
+    std::string name =
+        pool.first[rng.Below(pool.first.size())] + " " + pool.second[rng.Below(pool.second.size())];
     auto parts = Words(AsciiLower(name));
     for (auto& w : parts) w.erase(std::remove(w.begin(), w.end(), '-'), w.end());
     if (listed_pairs.count({parts[0], parts[1]})) continue;
@@ -358,8 +386,8 @@ VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t 
 }
 
 std::string FormatVariantReport(const VariantReport& r, size_t max_listed) {
-  std::string out = fmt::format("{:<22} {:>6} {:>8} {:>12}\n", "kind", "cases", "recall",
-                                "false-alert");
+  std::string out =
+      fmt::format("{:<22} {:>6} {:>8} {:>12}\n", "kind", "cases", "recall", "false-alert");
   for (const auto& [kind, c] : r.by_kind) {
     if (kind == "ordinary-name")
       out += fmt::format("{:<22} {:>6} {:>8} {:>11.2f}%\n", kind, c.total(), "-",
@@ -370,7 +398,8 @@ std::string FormatVariantReport(const VariantReport& r, size_t max_listed) {
   int pos = r.overall.tp + r.overall.fn, neg = r.overall.tn + r.overall.fp;
   out += fmt::format("{:<22} {:>6} {:>8.3f} {:>11.2f}%\n", "ALL", pos + neg, r.overall.Recall(),
                      neg ? 100.0 * r.overall.fp / neg : 0.0);
-  for (size_t i = 0; i < r.misses.size() && i < max_listed; ++i) out += "  missed: " + r.misses[i] + "\n";
+  for (size_t i = 0; i < r.misses.size() && i < max_listed; ++i)
+    out += "  missed: " + r.misses[i] + "\n";
   for (size_t i = 0; i < r.false_alerts.size() && i < max_listed; ++i)
     out += "  false alert: " + r.false_alerts[i] + "\n";
   return out;

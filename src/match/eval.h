@@ -69,7 +69,7 @@ class Matcher;
 struct VariantReport {
   std::map<std::string, Confusion> by_kind;  // positives: tp/fn; negatives: tn/fp
   Confusion overall;
-  std::vector<std::string> misses;  // "kind: query -> expected id"
+  std::vector<std::string> misses;        // "kind: query -> expected id"
   std::vector<std::string> false_alerts;  // "query -> id (score)"
 };
 VariantReport EvaluateVariants(const Matcher& matcher, size_t positives, size_t negatives,

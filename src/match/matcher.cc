@@ -17,11 +17,11 @@
 
 #include "core/strings.h"
 #include "match/identifiers.h"
-#include "text/normalize.h"
-#include "text/org_terms.h"
 #include "match/name_analysis.h"
 #include "match/qualifiers.h"
 #include "match/similarity.h"
+#include "text/normalize.h"
+#include "text/org_terms.h"
 
 namespace vigil {
 namespace {
@@ -114,7 +114,7 @@ struct DictToken {
   float weight = 1;
   float base_weight = 1;  // rarity only, without the class factor
   uint32_t df = 0;
-  uint8_t grams = 0;  // distinct padded bigrams (capped at 255)
+  uint8_t grams = 0;     // distinct padded bigrams (capped at 255)
   uint32_t letters = 0;  // which of a-z occur: a free lower bound on edits
 };
 
@@ -373,15 +373,21 @@ std::string MatcherImpl::RepairOrgWords(std::string_view raw) const {
   std::vector<std::string> tokens = text::Tokenize(text::FoldLatin(raw));
   bool changed = false;
   for (auto& t : tokens) {
-    if (t.size() < 5 || dict_ids_.count(t) || std::binary_search(vocabulary.begin(), vocabulary.end(), t))
+    if (t.size() < 5 || dict_ids_.count(t) ||
+        std::binary_search(vocabulary.begin(), vocabulary.end(), t))
       continue;
     // A misspelt vocabulary word: the single closest within the edit budget.
     std::string best;
     double best_d = 1e9;
+    const uint32_t t_letters = LetterMask(t);
     for (const auto& v : vocabulary) {
-      if (v.size() < 5) continue;
+      // Insertions and deletions cost 1.0 and the budget here is at most
+      // 1.6: the lengths differ by one at most.
+      if (v.size() < 5 || v.size() + 1 < t.size() || t.size() + 1 < v.size()) continue;
       size_t len = std::max(v.size(), t.size());
       double budget = std::min(match::EditBudget(len), 1.6);
+      if (0.5 * match::kConfusableCost * __builtin_popcount(t_letters ^ LetterMask(v)) > budget)
+        continue;
       if (match::LetterCountBound(t, v) > budget) continue;
       double d = match::WeightedEditDistance(t, v, budget);
       if (d > budget) continue;
@@ -458,7 +464,8 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
       // so it shares one of any D + 1 of them: scan only the rarest D + 1
       // posting lists, then count exactly for the candidates they give.
       const int max_ops = match::MaxEditOps(len + 4, qt->unseen);
-      const int destroy = match::MaxDestroyedBigrams(len + static_cast<size_t>(max_ops), qt->unseen);
+      const int destroy =
+          match::MaxDestroyedBigrams(len + static_cast<size_t>(max_ops), qt->unseen);
       std::vector<std::pair<size_t, uint32_t>> by_rarity;
       for (uint32_t g : grams) {
         auto it = gram_tokens_.find(g);
@@ -509,7 +516,8 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
         // connect the two, so the letter-count bound may reject early.
         const double budget = match::EditBudget(longer, qt->unseen);
         // Each letter only one side has needs at least half a substitution.
-        if (0.5 * match::kConfusableCost * __builtin_popcount(qletters ^ d.letters) > budget) continue;
+        if (0.5 * match::kConfusableCost * __builtin_popcount(qletters ^ d.letters) > budget)
+          continue;
         if (match::LetterCountBound(qt->text, d.text) > budget) continue;
         int need = std::max(qgrams, static_cast<int>(d.grams)) -
                    match::MaxDestroyedBigrams(longer, qt->unseen);
@@ -518,8 +526,10 @@ void MatcherImpl::FindSimilar(QueryToken* qt, bool brute_force, Scratch* scratch
           int shared = 0;
           size_t a = 0, b = 0;
           while (a < grams.size() && b < cand_grams.size()) {
-            if (grams[a] < cand_grams[b]) ++a;
-            else if (grams[a] > cand_grams[b]) ++b;
+            if (grams[a] < cand_grams[b])
+              ++a;
+            else if (grams[a] > cand_grams[b])
+              ++b;
             else {
               ++shared;
               ++a;

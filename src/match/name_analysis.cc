@@ -36,7 +36,8 @@ std::vector<std::string> SplitKoreanSyllables(const std::vector<std::string>& to
   for (const auto& t : tokens) {
     std::vector<std::string> parts;
     if (t.size() >= 4 && text::KoreanSurnameKey(t).empty()) parts = text::SegmentKoreanSyllables(t);
-    bool all_long = std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return p.size() >= 2; });
+    bool all_long =
+        std::all_of(parts.begin(), parts.end(), [](const std::string& p) { return p.size() >= 2; });
     if (parts.size() >= 2 && parts.size() <= 3 && all_long) {
       out.insert(out.end(), parts.begin(), parts.end());
     } else {

@@ -141,7 +141,8 @@ int MaxDestroyedBigrams(size_t len, bool unseen) {
   static const auto table = [] {
     std::array<std::array<int, 2>, 64> t{};
     for (size_t l = 0; l < t.size(); ++l)
-      for (int u = 0; u < 2; ++u) t[l][static_cast<size_t>(u)] = ComputeMaxDestroyedBigrams(l, u != 0);
+      for (int u = 0; u < 2; ++u)
+        t[l][static_cast<size_t>(u)] = ComputeMaxDestroyedBigrams(l, u != 0);
     return t;
   }();
   if (len >= table.size()) return ComputeMaxDestroyedBigrams(len, unseen);
