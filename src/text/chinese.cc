@@ -13,68 +13,17 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
+#include "text/normalize.h"
+
 namespace vigil::text {
 namespace {
 
-// Decodes UTF-8, skipping malformed sequences.
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t c = 0;
-    if (b0 < 0x80) {
-      len = 1;
-      c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2;
-      c = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3;
-      c = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4;
-      c = b0 & 0x07;
-    } else {
-      ++i;
-      continue;
-    }
-    if (i + len > s.size()) break;
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      c = (c << 6) | (b & 0x3F);
-    }
-    if (!ok || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-      ++i;
-      continue;
-    }
-    i += len;
-    out.push_back(c);
-  }
-  return out;
-}
+std::u32string Decode(std::string_view s) { return DecodeUtf8Dropping(s); }
 
 // ICU transliterators: creating one parses its rules (milliseconds) and an
 // instance must not be shared between threads, so each thread keeps its own.
-icu::Transliterator* Transliterator(const char* id) {
-  thread_local std::map<std::string, std::unique_ptr<icu::Transliterator>, std::less<>> cache;
-  auto it = cache.find(std::string_view(id));
-  if (it != cache.end()) return it->second.get();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) t.reset();
-  icu::Transliterator* raw = t.get();
-  cache.emplace(id, std::move(t));
-  return raw;
-}
+icu::Transliterator* Transliterator(const char* id) { return ThreadTransliterator(id); }
 
 constexpr const char* kPinyin = "Han-Latin; Latin-ASCII";
 constexpr const char* kPinyinNames = "Han-Latin/Names; Latin-ASCII";
@@ -118,15 +67,6 @@ std::vector<std::string> PinyinSyllables(std::u32string_view han, const char* id
     }
   }
   flush();
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += sep;
-    out += parts[i];
-  }
   return out;
 }
 
@@ -379,19 +319,6 @@ bool IsNameDot(char32_t c) {
          c == 0x2219 || c == 0x22C5;
 }
 
-std::vector<std::string> SplitSpaces(std::string_view s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.emplace_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 }  // namespace
 
 bool IsHanCharacter(char32_t c) {
@@ -572,7 +499,7 @@ std::vector<std::string> RomanizeChineseName(std::string_view han_utf8) {
   add_sur(wg_sur);
   const auto& by_han = SurnameTable().by_han;
   if (auto it = by_han.find(surname); it != by_han.end()) {
-    for (std::string& s : SplitSpaces(it->second->spellings)) add_sur(std::move(s));
+    for (std::string& s : Tokenize(it->second->spellings)) add_sur(std::move(s));
   }
 
   auto with = [](const std::string& sur, const std::string& giv) {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/normalize.h"
+
 namespace vigil::text {
 namespace {
 
@@ -20,52 +22,7 @@ constexpr int kLeadCount = 19;
 constexpr int kVowelCount = 21;
 constexpr int kTailCount = 28;
 
-// Decodes UTF-8, skipping malformed sequences (this file only cares about
-// Hangul and Latin letters, so nothing useful is lost). Local rather than
-// text/normalize's decoder so that these tables depend on nothing else.
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
-    char32_t c = 0;
-    if (b0 < 0x80) {
-      len = 1;
-      c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2;
-      c = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3;
-      c = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4;
-      c = b0 & 0x07;
-    } else {
-      ++i;
-      continue;
-    }
-    if (i + len > s.size()) break;
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      c = (c << 6) | (b & 0x3F);
-    }
-    if (!ok) {
-      ++i;
-      continue;
-    }
-    i += len;
-    out.push_back(c);
-  }
-  return out;
-}
+std::u32string Decode(std::string_view s) { return DecodeUtf8Dropping(s); }
 
 // Composes conjoining jamo (NFD Hangul: U+1100 leads, U+1161 vowels, U+11A8
 // tails) into syllables, so decomposed input reads like precomposed input.

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -170,6 +171,32 @@ std::u32string DecodeUtf8(std::string_view utf8) {
     out.push_back(c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c));
   }
   return out;
+}
+
+std::u32string DecodeUtf8Dropping(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+icu::Transliterator* ThreadTransliterator(const char* id) {
+  thread_local std::map<std::string, std::unique_ptr<icu::Transliterator>, std::less<>> cache;
+  auto it = cache.find(std::string_view(id));
+  if (it != cache.end()) return it->second.get();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) t.reset();
+  icu::Transliterator* raw = t.get();
+  cache.emplace(id, std::move(t));
+  return raw;
 }
 
 std::string EncodeUtf8(std::u32string_view text) {

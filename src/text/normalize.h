@@ -4,6 +4,8 @@
 #ifndef VIGIL_TEXT_NORMALIZE_H_
 #define VIGIL_TEXT_NORMALIZE_H_
 
+#include <unicode/translit.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -69,8 +71,16 @@ std::string ConsonantSkeleton(std::string_view latin_token);
 std::u32string DecodeUtf8(std::string_view utf8);
 std::string EncodeUtf8(std::u32string_view text);
 void AppendUtf8(char32_t c, std::string* out);
+// Like DecodeUtf8 but drops malformed sequences instead of replacing them.
+std::u32string DecodeUtf8Dropping(std::string_view utf8);
 // NFKC with full case folding, apostrophes (see FoldLatin) removed.
 std::u32string NfkcCasefold(std::string_view utf8);
+
+// This thread's instance of an ICU transliterator (e.g. "Han-Latin/Names;
+// Latin-ASCII"), created on first use: creating one parses its rules
+// (milliseconds), and an instance must not be used by two threads at once.
+// nullptr when ICU does not know the id.
+icu::Transliterator* ThreadTransliterator(const char* id);
 
 }  // namespace vigil::text
 

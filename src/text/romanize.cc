@@ -36,18 +36,7 @@ namespace {
 // instance must not be used by two threads at once, so each thread keeps its
 // own, created on first use.
 
-icu::Transliterator* CachedTransliterator(const char* id) {
-  thread_local std::map<std::string, std::unique_ptr<icu::Transliterator>, std::less<>> cache;
-  auto it = cache.find(std::string_view(id));
-  if (it != cache.end()) return it->second.get();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-      icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, status));
-  if (U_FAILURE(status)) t.reset();
-  icu::Transliterator* raw = t.get();
-  cache.emplace(id, std::move(t));
-  return raw;
-}
+icu::Transliterator* CachedTransliterator(const char* id) { return ThreadTransliterator(id); }
 
 // Transliterates with ICU; on a missing transform returns the input unchanged
 // (FoldLatin then keeps the letters, which still match the same script).
