@@ -148,7 +148,9 @@ Status ScreenFile(const Matcher& matcher, const std::string& input_path,
 
 std::string FormatResultsTable(const Query& query, const std::vector<MatchResult>& results,
                                bool explain) {
-  std::string out = fmt::format("query: {}", Join(query.names, " / "));
+  std::vector<std::string> what = query.names;
+  for (const auto& id : query.identifiers) what.push_back(id.kind + ":" + id.value);
+  std::string out = fmt::format("query: {}", Join(what, " / "));
   if (query.schema != "LegalEntity") out += fmt::format("  [{}]", query.schema);
   out += "\n";
   if (results.empty()) return out + "  no results above the cutoff\n";
@@ -165,8 +167,9 @@ std::string FormatResultsTable(const Query& query, const std::vector<MatchResult
       for (const auto& t : r.explanation.tokens)
         pairs += fmt::format(" {}~{}:{:.2f}", t.query_token.empty() ? "-" : t.query_token,
                              t.result_token.empty() ? "-" : t.result_token, t.similarity);
-      out += fmt::format("         name {:.3f} via \"{}\":{}\n", r.explanation.name_score,
-                         r.explanation.matched_form, pairs);
+      if (!r.explanation.matched_form.empty())
+        out += fmt::format("         name {:.3f} via \"{}\":{}\n", r.explanation.name_score,
+                           r.explanation.matched_form, pairs);
       for (const auto& f : r.explanation.features)
         out += fmt::format("         {} {:+.2f} ({})\n", f.name, f.delta, f.detail);
     }

@@ -214,6 +214,9 @@ class MatcherImpl final : public Matcher {
   std::vector<DictToken> dict_;
   std::unordered_map<std::string, uint32_t> dict_ids_;
   std::vector<FormRec> forms_;
+  // Forms are appended entity by entity: entity i owns forms
+  // [entity_forms_[i], entity_forms_[i + 1]).
+  std::vector<uint32_t> entity_forms_;
   std::vector<uint32_t> form_tokens_;
   std::vector<float> form_token_weights_;
   Csr token_forms_;                                                    // dict id -> forms
@@ -245,7 +248,9 @@ void MatcherImpl::Build() {
   const auto& entities = catalog_->entities();
   entity_names_.resize(entities.size());
   std::vector<uint32_t> last_entity_of_token;
+  entity_forms_.reserve(entities.size() + 1);
   for (uint32_t ei = 0; ei < entities.size(); ++ei) {
+    entity_forms_.push_back(static_cast<uint32_t>(forms_.size()));
     const Entity& e = entities[ei];
     NameKind kind = KindFor(e.schema());
     entity_names_[ei] = e.AllNames();
@@ -275,6 +280,7 @@ void MatcherImpl::Build() {
     }
     identifiers_.Add(e, ei);
   }
+  entity_forms_.push_back(static_cast<uint32_t>(forms_.size()));
   // Rare tokens count more than "kim" or "trading": an IDF over entities,
   // squeezed into [0.35, 1] so that no token counts for nothing.
   double n = static_cast<double>(std::max<size_t>(entities.size(), 2));
@@ -716,8 +722,7 @@ Result<MatchResult> MatcherImpl::ScoreEntity(const Query& query, std::string_vie
   r.entity = &catalog_->entities()[ei];
   double best = -1;
   uint32_t best_form = UINT32_MAX, best_qform = 0;
-  for (uint32_t f = 0; f < forms_.size(); ++f) {
-    if (forms_[f].entity != ei) continue;
+  for (uint32_t f = entity_forms_[ei]; f < entity_forms_[ei + 1]; ++f) {
     const FormRec& fr = forms_[f];
     const uint32_t* rt = &form_tokens_[fr.token_begin];
     for (uint32_t qfi = 0; qfi < pq.forms.size(); ++qfi) {
